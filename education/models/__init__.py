@@ -1,0 +1,3 @@
+from .guides import GuideIndexPage, GuidePage, GuideRelatedLink
+
+__all__ = ["GuideIndexPage", "GuidePage", "GuideRelatedLink"]
