@@ -42,14 +42,19 @@ def load_guide(library: GuideIndexPage, data: dict):
     extra = {
         "audiences": data["audiences"],
         "age_bands": data["age_bands"],
-        "sources": [{"type": "source", "value": {"label": s["label"], "url": s.get("url", "")}} for s in data.get("sources", [])],
+        "sources": [
+            {"type": "source", "value": {"label": s["label"], "url": s.get("url", "")}} for s in data.get("sources", [])
+        ],
     }
     existing = GuidePage.objects.child_of(library).filter(slug_es=data["slug"]).first()
     if existing is not None:
         return existing, False
     guide, _created = child_page(
-        library, GuidePage, {"slug": data["slug"], "slug_en": data.get("slug_en"), **languages},
-        fields=("title", "summary", "body"), extra=extra,
+        library,
+        GuidePage,
+        {"slug": data["slug"], "slug_en": data.get("slug_en"), **languages},
+        fields=("title", "summary", "body"),
+        extra=extra,
     )
     guide.topics.set(Topic.objects.filter(slug__in=data["topics"]))
     with translation.override(settings.LANGUAGE_CODE):

@@ -74,12 +74,7 @@ def guide_filters_from_query(query, *, topic_slugs) -> GuideFilters:
 
 def guide_list(*, index_page: GuideIndexPage) -> QuerySet[GuidePage]:
     """Live, public guides under the library, newest first."""
-    return (
-        GuidePage.objects.live()
-        .public()
-        .descendant_of(index_page)
-        .order_by("-first_published_at", "pk")
-    )
+    return GuidePage.objects.live().public().descendant_of(index_page).order_by("-first_published_at", "pk")
 
 
 def _filtered(queryset, filters: GuideFilters, *, skip: str = "") -> QuerySet[GuidePage]:
@@ -89,7 +84,9 @@ def _filtered(queryset, filters: GuideFilters, *, skip: str = "") -> QuerySet[Gu
     if filters.age_bands and skip != AGE_BAND_PARAM:
         queryset = queryset.filter(_any_of("age_bands", filters.age_bands))
     if filters.topics and skip != TOPIC_PARAM:
-        queryset = queryset.filter(pk__in=GuidePage.topics.through.objects.filter(topic__slug__in=filters.topics).values("guidepage_id"))
+        queryset = queryset.filter(
+            pk__in=GuidePage.topics.through.objects.filter(topic__slug__in=filters.topics).values("guidepage_id")
+        )
     return queryset
 
 
@@ -103,7 +100,10 @@ def _any_of(field_name: str, values) -> Q:
 def _choice_options(base, field_name: str, choices, selected) -> list[FilterOption]:
     """Each option with how many guides it would show, given the other dimensions' filters."""
     counts = base.aggregate(
-        **{value: Count("pk", filter=Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)})) for value, _l in choices}
+        **{
+            value: Count("pk", filter=Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)}))
+            for value, _l in choices
+        }
     )
     return [FilterOption(value, label, counts[value], value in selected) for value, label in choices]
 

@@ -8,6 +8,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -101,7 +102,11 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         template = "blocks/callout_block.html"
         label = _("Recuadro")
-        preview_value = {"style": "important", "title": "Recuerda", "text": "<p>La culpa nunca es de la niña o el niño.</p>"}
+        preview_value = {
+            "style": "important",
+            "title": "Recuerda",
+            "text": "<p>La culpa nunca es de la niña o el niño.</p>",
+        }
         description = _("Un recuadro destacado.")
 
 
@@ -156,7 +161,9 @@ class DocumentBlock(blocks.StructBlock):
     """A downloadable document (PDF, printable material)."""
 
     document = DocumentChooserBlock(label=_("Documento"))
-    title = blocks.CharBlock(label=_("Título"), required=False, help_text=_("Si se deja vacío, se usa el del documento."))
+    title = blocks.CharBlock(
+        label=_("Título"), required=False, help_text=_("Si se deja vacío, se usa el del documento.")
+    )
     description = blocks.CharBlock(label=_("Descripción"), required=False)
 
     class Meta:

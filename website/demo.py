@@ -7,14 +7,16 @@ what already exists (found by its slug or key) is left as editors may have chang
 
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
+
 from wagtail.models import Page
+
+import yaml
 
 LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
 
@@ -62,7 +64,9 @@ def child_page(parent: Page, model, data: dict, *, fields=("title",), extra=None
 
 
 @transaction.atomic
-def demo_user(*, username: str, password: str, email: str, first_name: str, last_name: str = "", groups=(), superuser=False):
+def demo_user(
+    *, username: str, password: str, email: str, first_name: str, last_name: str = "", groups=(), superuser=False
+):
     """A demo account for local use; its password is documented in the README."""
     User = get_user_model()
     user, created = User.objects.get_or_create(

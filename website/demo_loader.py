@@ -4,6 +4,7 @@ about and privacy pages, site settings and the editorial demo users."""
 from pathlib import Path
 
 from django.conf import settings
+
 from wagtail.models import Page, Site
 
 from website.demo import child_page, demo_user, read_yaml, refresh_translation_paths, set_translated, stream
@@ -14,9 +15,29 @@ DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 DEMO_USERS = [
-    {"username": "admin", "password": "demo-admin-2026", "email": "admin@example.org", "first_name": "Admin", "superuser": True},
-    {"username": "editor", "password": "demo-editor-2026", "email": "editor@example.org", "first_name": "Elena", "last_name": "Editora", "groups": ["Editores"]},
-    {"username": "moderador", "password": "demo-moderador-2026", "email": "moderador@example.org", "first_name": "Marco", "last_name": "Moderador", "groups": ["Moderadores"]},
+    {
+        "username": "admin",
+        "password": "demo-admin-2026",
+        "email": "admin@example.org",
+        "first_name": "Admin",
+        "superuser": True,
+    },
+    {
+        "username": "editor",
+        "password": "demo-editor-2026",
+        "email": "editor@example.org",
+        "first_name": "Elena",
+        "last_name": "Editora",
+        "groups": ["Editores"],
+    },
+    {
+        "username": "moderador",
+        "password": "demo-moderador-2026",
+        "email": "moderador@example.org",
+        "first_name": "Marco",
+        "last_name": "Moderador",
+        "groups": ["Moderadores"],
+    },
 ]
 
 
@@ -106,7 +127,13 @@ def _home_page(root: Page, data: dict) -> HomePage:
 def _site(home: HomePage, data: dict) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=data["hostname"], port=data["port"], root_page=home, is_default_site=True, site_name=settings.SITE_NAME)
+        Site.objects.create(
+            hostname=data["hostname"],
+            port=data["port"],
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.SITE_NAME,
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = settings.SITE_NAME

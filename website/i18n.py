@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from wagtail.search import index
 
 

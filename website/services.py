@@ -40,9 +40,7 @@ def municipalities_load(*, path: Path) -> int:
             raise MunicipalityFileError(f"{path.name}, línea {line}: clave o nombre no válidos.")
         municipality = existing.get(cvegeo)
         if municipality is None:
-            Municipality.objects.create(
-                cvegeo=cvegeo, state_code=cvegeo[:2], municipality_code=cvegeo[2:], name=name
-            )
+            Municipality.objects.create(cvegeo=cvegeo, state_code=cvegeo[:2], municipality_code=cvegeo[2:], name=name)
             created += 1
         elif municipality.name != name:
             municipality.name = name

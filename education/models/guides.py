@@ -3,6 +3,7 @@ import math
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -51,7 +52,9 @@ class GuidePage(Page):
     body with what to do: the page adds where to get help after it.
     """
 
-    summary = models.TextField(_("resumen"), max_length=300, help_text=_("Una o dos frases: de qué trata y para quién."))
+    summary = models.TextField(
+        _("resumen"), max_length=300, help_text=_("Una o dos frases: de qué trata y para quién.")
+    )
     audiences = MultipleChoiceField(_("públicos"), choices=Audience.choices, blank=False)
     age_bands = MultipleChoiceField(_("edades"), choices=AgeBand.choices, blank=False)
     topics = ParentalManyToManyField("website.Topic", verbose_name=_("temas"), related_name="guides", blank=False)
@@ -75,7 +78,11 @@ class GuidePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("audiences"), FieldPanel("age_bands"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel("audiences"),
+                FieldPanel("age_bands"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Para quién y de qué trata"),
         ),
         FieldPanel("body"),

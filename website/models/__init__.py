@@ -1,4 +1,4 @@
-from .pages import HomeFeaturedPage, HomePage, HelpPage, StandardPage
+from .pages import HelpPage, HomeFeaturedPage, HomePage, StandardPage
 from .places import Municipality
 from .settings import SiteSettings
 from .snippets import HelpChannel, Topic

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -51,7 +52,9 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    search_fields = Page.search_fields + translated_search_fields("title", boost=2) + translated_search_fields("hero_text")
+    search_fields = (
+        Page.search_fields + translated_search_fields("title", boost=2) + translated_search_fields("hero_text")
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Bienvenida")),
@@ -68,7 +71,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [item.page.specific for item in self.featured_pages.select_related("page") if item.page.live]
+        context["featured"] = [
+            item.page.specific for item in self.featured_pages.select_related("page") if item.page.live
+        ]
         context["audience_entries"] = [
             (audience, label) for audience, label in Audience.choices if audience != Audience.CHILDREN
         ]
@@ -103,7 +108,7 @@ class StandardPage(Page):
 
 
 class HelpPage(Page):
-    """"Pide ayuda / Denunciar": where to report and get help. The channels come from the
+    """ "Pide ayuda / Denunciar": where to report and get help. The channels come from the
     "Canales de ayuda" snippets, emergencies first, in the order editors give them."""
 
     intro = RichTextField(_("introducción"), features=RICH_TEXT_FEATURES, blank=True)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -48,7 +49,10 @@ class HelpChannel(models.Model):
     key = models.SlugField(_("clave interna"), max_length=60, unique=True)
     receives = models.TextField(_("qué recibe o para qué sirve"))
     how_to_reach = models.CharField(
-        _("cómo contactarlo"), max_length=255, blank=True, help_text=_("Por ejemplo: «Sitio web y app para iOS y Android».")
+        _("cómo contactarlo"),
+        max_length=255,
+        blank=True,
+        help_text=_("Por ejemplo: «Sitio web y app para iOS y Android»."),
     )
     phone = models.CharField(_("teléfono (como se muestra)"), max_length=40, blank=True)
     phone_dial = models.CharField(

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+
 from wagtail.models import Page, Site
 
 from website.i18n import language_switch_links
