@@ -18,6 +18,9 @@ class PublicCacheHeadersMiddleware:
         response = self.get_response(request)
         if self._is_public(request, response):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            # The URL alone decides the language (/ is Spanish, /en/ English), so a shared cache
+            # need not keep one copy per Accept-Language header.
+            _drop_vary(response, "Accept-Language")
         return response
 
     @staticmethod
@@ -30,3 +33,13 @@ class PublicCacheHeadersMiddleware:
             return False
         # A visitor with a session cookie may be signed in: their page is theirs alone.
         return not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+
+
+def _drop_vary(response, header: str) -> None:
+    if not response.has_header("Vary"):
+        return
+    kept = [value.strip() for value in response["Vary"].split(",") if value.strip().lower() != header.lower()]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]

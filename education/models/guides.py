@@ -106,11 +106,9 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_guides"] = [
-            link.page.specific
-            for link in self.related_links.select_related("page")
-            if link.page.live and link.page_id != self.pk
-        ]
+        related_ids = [link.page_id for link in self.related_links.all() if link.page_id != self.pk]
+        related = GuidePage.objects.live().public().filter(pk__in=related_ids).in_bulk()
+        context["related_guides"] = [related[pk] for pk in related_ids if pk in related]
         return context
 
 

@@ -71,9 +71,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [
-            item.page.specific for item in self.featured_pages.select_related("page") if item.page.live
-        ]
+        featured_ids = [item.page_id for item in self.featured_pages.all()]
+        featured = {page.pk: page for page in Page.objects.live().public().filter(pk__in=featured_ids).specific()}
+        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
         context["audience_entries"] = [
             (audience, label) for audience, label in Audience.choices if audience != Audience.CHILDREN
         ]

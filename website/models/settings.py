@@ -47,6 +47,9 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Quién publica el sitio, en una o dos frases."),
     )
 
+    # Every public page links to these pages: fetch them with the settings in one query.
+    select_related = ["help_page", "privacy_page", "about_page"]
+
     panels = [
         FieldPanel("quick_exit_url"),
         PageChooserPanel("help_page", page_type="website.HelpPage"),

@@ -94,8 +94,8 @@ TEMPLATES = [
 # --- Data -------------------------------------------------------------------
 # SQLite by default so a fresh clone runs with nothing installed; PostgreSQL when DATABASE_URL is set.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

@@ -4,9 +4,12 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from website.i18n import language_switch_links
+from website.models import HomePage
 from website.vocabularies import AGE_BAND_SHORT_LABELS, AgeBand, Audience
 
 register = template.Library()
+
+NAVIGATION_SECTIONS = ("guide_library", "courses_page", "campaigns_page")
 
 
 @register.inclusion_tag("components/language_switch.html", takes_context=True)
@@ -40,10 +43,10 @@ def main_navigation(context):
     navigation = {"home": None, "sections": []}
     site = Site.find_for_request(request)
     if site is not None:
-        home = site.root_page.specific
-        navigation["home"] = home
-        for name in ("guide_library", "courses_page", "campaigns_page"):
-            section = getattr(home, name, None)
+        home = HomePage.objects.select_related(*NAVIGATION_SECTIONS).filter(pk=site.root_page_id).first()
+        navigation["home"] = home or site.root_page
+        for name in NAVIGATION_SECTIONS if home else ():
+            section = getattr(home, name)
             if section is not None and section.live:
                 navigation["sections"].append(section)
     request._main_navigation = navigation
