@@ -16,7 +16,11 @@ class Command(BaseCommand):
                 catalogue = polib.pofile(str(po_path))
                 catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
                 compiled += 1
-                self.stdout.write(
-                    f"  {po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% traducido"
+                language = po_path.parent.parent.name
+                progress = (
+                    "idioma de los textos originales"
+                    if language == settings.LANGUAGE_CODE
+                    else f"{catalogue.percent_translated()}% traducido"
                 )
+                self.stdout.write(f"  {po_path.relative_to(settings.BASE_DIR)}: {progress}")
         self.stdout.write(self.style.SUCCESS(f"{compiled} catálogos compilados."))
