@@ -1,11 +1,25 @@
 """Factories for the education app's tests and benchmarks."""
 
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
-from website.factories import TopicFactory
+from website.factories import MunicipalityFactory, TopicFactory
 
-from .models import GuideIndexPage, GuidePage
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    GuideIndexPage,
+    GuidePage,
+    Institution,
+    InstitutionKind,
+    LearnerProfile,
+    ModulePage,
+)
 
 GUIDE_BODY = [
     {"type": "paragraph", "value": "<p>Habla con tus hijas e hijos sin juzgar.</p>"},
@@ -44,3 +58,123 @@ class GuidePageFactory(wagtail_factories.PageFactory):
         if not create:
             return
         self.topics.set(extracted if extracted is not None else [TopicFactory(slug="grooming", name_es="Grooming")])
+        # A ParentalManyToManyField only writes on save; commit so the topics reach the database.
+        self.topics.commit()
+
+
+def quiz_data(prefix: str) -> list[dict]:
+    """A two-question quiz with known keys: question "<prefix>-1" has one right answer
+    ("<prefix>-1a"); question "<prefix>-2" has two ("<prefix>-2a" and "<prefix>-2b")."""
+
+    def choice(key, text, correct):
+        return {"type": "item", "id": f"{key}-item", "value": {"text": text, "is_correct": correct, "choice_id": key}}
+
+    return [
+        {
+            "type": "question",
+            "id": f"{prefix}-1",
+            "value": {
+                "prompt": "¿Qué término se usa?",
+                "choices": [
+                    choice(f"{prefix}-1a", "Material de abuso sexual infantil (MASI).", True),
+                    choice(f"{prefix}-1b", "Contenido para adultos.", False),
+                    choice(f"{prefix}-1c", "Fotos atrevidas.", False),
+                ],
+                "explanation": "Si hay niñas o niños implicados, es abuso.",
+            },
+        },
+        {
+            "type": "question",
+            "id": f"{prefix}-2",
+            "value": {
+                "prompt": "¿Qué canales son anónimos? Elige todas las correctas.",
+                "choices": [
+                    choice(f"{prefix}-2a", "Te Protejo México.", True),
+                    choice(f"{prefix}-2b", "089.", True),
+                    choice(f"{prefix}-2c", "Ninguno.", False),
+                ],
+                "explanation": "Te Protejo México y el 089 reciben reportes anónimos.",
+            },
+        },
+    ]
+
+
+def right_answers(prefix: str) -> dict[str, list[str]]:
+    return {f"{prefix}-1": [f"{prefix}-1a"], f"{prefix}-2": [f"{prefix}-2a", f"{prefix}-2b"]}
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Cursos"
+    title_en = "Courses"
+    slug = "cursos"
+    slug_en = "courses"
+    intro = "Capacitación para personas adultas."
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Curso {n}")
+    title_en = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"curso-{n}")
+    slug_en = factory.Sequence(lambda n: f"course-{n}")
+    audience = "policias"
+    summary = "Para cadetes: recibir un reporte sin revictimizar."
+    summary_en = "For cadets: receiving a report without re-victimising."
+    objectives = "Al terminar podrás nombrar el MASI.\nAl terminar podrás canalizar un caso."
+    estimated_hours = Decimal("5")
+    pass_mark = 80
+    issues_certificate = True
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    """A required module whose quiz keys start with its slug (see quiz_data)."""
+
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Módulo {n}")
+    title_en = factory.Sequence(lambda n: f"Module {n}")
+    slug = factory.Sequence(lambda n: f"modulo-{n}")
+    slug_en = factory.Sequence(lambda n: f"module-{n}")
+    summary = "Qué es y cómo nombrarlo."
+    summary_en = "What it is and how to name it."
+    is_required = True
+    lessons = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Lección: nombrar el abuso.</p>"}])
+    quiz = factory.LazyAttribute(lambda o: quiz_data(o.slug))
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Academia de prueba {n}")
+    kind = InstitutionKind.POLICE_ACADEMY
+    municipality = factory.SubFactory(MunicipalityFactory)
+    join_code = factory.Sequence(lambda n: f"PRUEBA{n:04d}")
+
+
+class LearnerFactory(factory.django.DjangoModelFactory):
+    """An adult learner: username and e-mail are the same lower-case address, with a profile."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"persona{n}@example.org")
+    email = factory.LazyAttribute(lambda o: o.username)
+    password = factory.django.Password("contrasena-de-prueba-2026")
+
+    @factory.post_generation
+    def profile(self, create, extracted, **kwargs):
+        if create:
+            LearnerProfile.objects.create(
+                user=self,
+                display_name=kwargs.get("display_name", "Persona de Prueba"),
+                institution=kwargs.get("institution"),
+                privacy_accepted_at=timezone.now(),
+            )

@@ -1,5 +1,9 @@
-"""Reads for the guide library. Filters come from the URL and are never trusted: unknown
-values are dropped, a bad page number falls back to a valid page."""
+"""Reads for the guide library and the courses.
+
+Guide filters come from the URL and are never trusted: unknown values are dropped, a bad page
+number falls back to a valid page. Every read of learning records takes the requesting user
+and returns only what that user may see.
+"""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -12,13 +16,26 @@ from website.fields import MultipleChoiceField
 from website.models import Topic
 from website.vocabularies import AgeBand, Audience
 
-from .models import GuideIndexPage, GuidePage
+from .models import (
+    Certificate,
+    CourseCompletion,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    GuideIndexPage,
+    GuidePage,
+    ModulePage,
+    ModuleProgress,
+    QuizAttempt,
+)
+from .models.institutions import normalize_code
 
 AUDIENCE_PARAM = "publico"
 AGE_BAND_PARAM = "edad"
 TOPIC_PARAM = "tema"
 PAGE_PARAM = "pagina"
 MAX_VALUES_PER_PARAM = 20
+VERIFICATION_CODE_MAX_LENGTH = 64  # a typed code with dashes and spaces; anything longer is not a code
 
 
 @dataclass(frozen=True)
@@ -144,3 +161,173 @@ def guide_library(*, index_page: GuideIndexPage, query, per_page: int = 12) -> G
         topic_options=_topic_options(_filtered(guides, filters, skip=TOPIC_PARAM), topics, filters.topics),
         query_string=urlencode(filters.as_query_items()),
     )
+
+
+# --- Courses ------------------------------------------------------------------------------
+
+
+def course_list(*, index_page: CourseIndexPage) -> QuerySet[CoursePage]:
+    """Live, public courses under the index, in the editors' order."""
+    return CoursePage.objects.live().public().child_of(index_page).order_by("path")
+
+
+def course_modules(*, course: CoursePage) -> QuerySet[ModulePage]:
+    """The course's live modules in the order of the page tree: the order learners take them."""
+    return ModulePage.objects.live().child_of(course).order_by("path")
+
+
+def module_question_count(module: ModulePage) -> int:
+    # Counted on the stored JSON: no need to build every block to count questions.
+    return sum(1 for block in module.quiz.raw_data if block.get("type") == "question")
+
+
+@dataclass
+class ModuleStatus:
+    module: ModulePage
+    number: int
+    question_count: int
+    progress: ModuleProgress | None = None
+    unlocked: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.progress and self.progress.passed)
+
+    @property
+    def attempted(self) -> bool:
+        return bool(self.progress and self.progress.attempt_count)
+
+    @property
+    def best_score(self):
+        return self.progress.best_score if self.progress else None
+
+
+@dataclass
+class CourseProgress:
+    """A course's modules with one learner's standing in each (or none, for visitors)."""
+
+    course: CoursePage
+    modules: list[ModuleStatus]
+    enrollment: Enrollment | None = None
+    completion: CourseCompletion | None = None
+    certificate: Certificate | None = None
+    missing_prerequisites: list[CoursePage] = field(default_factory=list)
+
+    @property
+    def required(self) -> list[ModuleStatus]:
+        return [status for status in self.modules if status.module.is_required]
+
+    @property
+    def required_total(self) -> int:
+        return len(self.required)
+
+    @property
+    def required_passed(self) -> int:
+        return sum(1 for status in self.required if status.passed)
+
+    @property
+    def percent(self) -> int:
+        if self.completion:
+            return 100
+        return self.required_passed * 100 // self.required_total if self.required_total else 0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completion is not None
+
+    @property
+    def next_module(self) -> ModulePage | None:
+        """Where to resume: the module last opened if not yet passed, else the first required
+        module not passed, else any module not passed."""
+        unlocked = [status for status in self.modules if status.unlocked and not status.passed]
+        last_id = self.enrollment.last_module_id if self.enrollment else None
+        for candidates in (
+            [s for s in unlocked if s.module.pk == last_id],
+            [s for s in unlocked if s.module.is_required],
+            unlocked,
+        ):
+            if candidates:
+                return candidates[0].module
+        return None
+
+    def status_for(self, module: ModulePage) -> ModuleStatus | None:
+        return next((status for status in self.modules if status.module.pk == module.pk), None)
+
+
+def course_required_module_ids(*, course: CoursePage) -> list[int]:
+    return list(course_modules(course=course).filter(is_required=True).values_list("pk", flat=True))
+
+
+def course_missing_prerequisites(*, course: CoursePage, user) -> list[CoursePage]:
+    """Prerequisite courses the user has not completed (all of them for visitors)."""
+    prerequisites = list(course.prerequisites.filter(live=True).order_by("path"))
+    if not prerequisites or user is None or not user.is_authenticated:
+        return prerequisites
+    done = set(CourseCompletion.objects.filter(user=user, course__in=prerequisites).values_list("course_id", flat=True))
+    return [course for course in prerequisites if course.pk not in done]
+
+
+def course_progress(*, course: CoursePage, user=None) -> CourseProgress:
+    """The course outline, with the user's progress when a signed-in user is given.
+
+    A module is open once every required module before it is passed (all are open once the
+    course is complete); optional modules never block the ones after them.
+    """
+    statuses = [
+        ModuleStatus(module=module, number=number, question_count=module_question_count(module))
+        for number, module in enumerate(course_modules(course=course), start=1)
+    ]
+    progress = CourseProgress(course=course, modules=statuses)
+    if user is None or not user.is_authenticated:
+        progress.missing_prerequisites = course_missing_prerequisites(course=course, user=None)
+        return progress
+    progress.enrollment = Enrollment.objects.filter(user=user, course=course).first()
+    progress.missing_prerequisites = course_missing_prerequisites(course=course, user=user)
+    progress.completion = CourseCompletion.objects.filter(user=user, course=course).first()
+    if progress.completion is not None:
+        progress.certificate = Certificate.objects.filter(completion=progress.completion).first()
+    records = {p.module_id: p for p in ModuleProgress.objects.filter(user=user, course=course)}
+    blocked = False
+    for status in statuses:
+        status.progress = records.get(status.module.pk)
+        status.unlocked = progress.enrollment is not None and (not blocked or progress.is_complete)
+        if status.module.is_required and not status.passed:
+            blocked = True
+    return progress
+
+
+def learner_course_progress_list(*, user) -> list[CourseProgress]:
+    """Every course the user is enrolled in, most recently active first, with progress."""
+    enrollments = (
+        Enrollment.objects.filter(user=user, course__live=True).select_related("course").order_by("-last_activity_at")
+    )
+    return [course_progress(course=enrollment.course, user=user) for enrollment in enrollments]
+
+
+def learner_attempt_get(*, user, attempt_id: int, module: ModulePage) -> QuizAttempt | None:
+    """One of the user's own attempts at this module; None for anyone else's."""
+    if user is None or not user.is_authenticated:
+        return None
+    return QuizAttempt.objects.filter(pk=attempt_id, user=user, module=module).first()
+
+
+def learner_certificate_list(*, user) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user).order_by("-issued_at")
+
+
+def certificate_for_download(*, user, folio: str) -> Certificate | None:
+    """The certificate with that folio if the user holds it or may see every certificate."""
+    if user is None or not user.is_authenticated:
+        return None
+    certificates = Certificate.objects.filter(folio=folio)
+    if not user.has_perm("education.view_certificate"):
+        certificates = certificates.filter(user=user)
+    return certificates.first()
+
+
+def certificate_for_code(*, code: str) -> Certificate | None:
+    """The certificate a public verification code points at, or None."""
+    normalized = normalize_code(code[:VERIFICATION_CODE_MAX_LENGTH])
+    if not normalized:
+        return None
+    return Certificate.objects.filter(verification_code=normalized).first()

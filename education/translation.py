@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import GuideIndexPage, GuidePage
+from .models import CourseIndexPage, CoursePage, GuideIndexPage, GuidePage, ModulePage
 
 
 @register(GuideIndexPage)
@@ -13,3 +13,18 @@ class GuideIndexPageTR(TranslationOptions):
 @register(GuidePage)
 class GuidePageTR(TranslationOptions):
     fields = ("summary", "body")
+
+
+@register(CourseIndexPage)
+class CourseIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(CoursePage)
+class CoursePageTR(TranslationOptions):
+    fields = ("summary", "objectives")
+
+
+@register(ModulePage)
+class ModulePageTR(TranslationOptions):
+    fields = ("summary", "lessons", "quiz")

@@ -208,9 +208,10 @@ class VideoBlock(blocks.StructBlock):
 
 def video_provider(url: str) -> str:
     host = (urlparse(url).hostname or "").lower()
-    if host.endswith("youtube.com") or host == "youtu.be":
+    # Whole host names only: "notyoutube.com" is not YouTube.
+    if host in ("youtube.com", "youtu.be") or host.endswith(".youtube.com"):
         return "YouTube"
-    if host.endswith("vimeo.com"):
+    if host == "vimeo.com" or host.endswith(".vimeo.com"):
         return "Vimeo"
     return ""
 

@@ -1,9 +1,10 @@
 """What every public template needs: the help link, the quick exit, the footer and the
-language switch. Database reads are lazy, so pages that do not show a piece do not pay for it."""
+learners' area link. Database reads are lazy, so pages that do not show a piece do not pay for it."""
 
+from django.conf import settings as django_settings
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 
-from .i18n import language_switch_links
 from .models import HelpChannel, SiteSettings
 
 FOOTER_CHANNEL_COUNT = 5
@@ -22,13 +23,17 @@ def site_shell(request):
     def footer_channels():
         return list(HelpChannel.objects.live().in_display_order()[:FOOTER_CHANNEL_COUNT])
 
-    def switch_links():
-        page = getattr(request, "current_page", None)
-        return language_switch_links(request, page)
+    def learning_url():
+        # The learners' area belongs to another app; settings name it so the shell imports nothing.
+        name = getattr(django_settings, "SITE_ACCOUNT_URL_NAME", "")
+        try:
+            return reverse(name) if name else ""
+        except NoReverseMatch:
+            return ""
 
     return {
         "site_settings": settings_obj,
         "help_url": SimpleLazyObject(help_url),
         "footer_channels": SimpleLazyObject(footer_channels),
-        "language_links": SimpleLazyObject(switch_links),
+        "learning_url": SimpleLazyObject(learning_url),
     }

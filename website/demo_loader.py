@@ -7,7 +7,7 @@ from django.conf import settings
 
 from wagtail.models import Page, Site
 
-from website.demo import child_page, demo_user, read_yaml, refresh_translation_paths, set_translated, stream
+from website.demo import child_page, demo_user, read_yaml, set_translated, stream
 from website.models import HelpChannel, HelpPage, HomePage, SiteSettings, StandardPage, Topic
 from website.services import municipalities_load
 
@@ -86,7 +86,6 @@ def load_help_channels() -> int:
 
 
 def load_pages() -> HomePage:
-    refresh_translation_paths()
     content = read_yaml(DEMO_DIR / "site.yaml")
     root = Page.get_first_root_node()
     home = _home_page(root, content["home"])
@@ -100,7 +99,6 @@ def load_pages() -> HomePage:
         )
     _site(home, content["site"])
     _settings(content["settings"], help_page=help_page, about=pages.get("about"), privacy=pages.get("privacy"))
-    refresh_translation_paths()
     return home
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("health/live/", views.liveness, name="health-live"),
     path("health/ready/", views.readiness, name="health-ready"),
     path("i/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
+    path("c/", include("campaigns.urls")),
 ]
 
 if settings.SERVE_MEDIA_FILES:
@@ -32,6 +33,7 @@ if settings.SERVE_MEDIA_FILES:
 # Spanish at / without a prefix or redirect; English under /en/.
 urlpatterns += i18n_patterns(
     path("buscar/", views.search, name="search"),
+    path("", include("education.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,9 +20,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+BROWSER_DIR = os.path.dirname(__file__)
+
+
 def pytest_collection_modifyitems(items):
+    # This hook sees every collected item of the session, not only this folder's.
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if str(item.path).startswith(BROWSER_DIR):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +51,25 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "es-MX", "accept_downloads": True}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """Create the test database for the browser run.
+
+    pytest-django only creates it when some collected test asks for the `db` fixture, and
+    browser tests must not (its per-test transaction would hide their data from the server
+    thread, and `transactional_db` would flush the demo content after each test).
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(verbosity=request.config.option.verbose, interactive=False, aliases={"default"})
+        call_command("update_translation_fields", verbosity=0)
+        call_command("set_translation_url_paths", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(scope="session")

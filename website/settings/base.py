@@ -193,6 +193,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # in education/templates: the learners' log-in
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -231,6 +232,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-responder@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "/cuenta/entrar/"
+# The header's "Mi aprendizaje" link (the learners' area of the education app).
+SITE_ACCOUNT_URL_NAME = "education:my_learning"
 
 LOGGING = {
     "version": 1,

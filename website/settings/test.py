@@ -1,5 +1,8 @@
 """Test settings: fast and predictable. SQLite unless DATABASE_URL points at PostgreSQL."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
@@ -15,3 +18,5 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "spanish"}}
+# Uploads and generated demo material go to a throwaway folder, not the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="protege-test-media-"))

@@ -1,0 +1,1 @@
+"""Views of the education app: learner accounts, learning pages and certificates."""
