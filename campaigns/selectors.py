@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from website.fields import MultipleChoiceField
+from website.facets import (
+    FilterOption,
+    any_of,
+    choice_options,
+    known_values,
+    topic_options,
+    with_any_topic,
+)
 from website.models import Municipality, Topic
 from website.vocabularies import AgeBand, Audience
 
@@ -28,7 +35,6 @@ AGE_BAND_PARAM = "edad"
 TOPIC_PARAM = "tema"
 STATUS_PARAM = "estado"
 PAGE_PARAM = "pagina"
-MAX_VALUES_PER_PARAM = 20
 
 
 @dataclass(frozen=True)
@@ -54,14 +60,6 @@ class CampaignFilters:
 
 
 @dataclass
-class FilterOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
 class CampaignListing:
     filters: CampaignFilters
     today: datetime.date
@@ -81,17 +79,13 @@ class CampaignListing:
 def campaign_filters_from_query(query, *, topic_slugs, municipality_codes) -> CampaignFilters:
     """Keep only known values, in vocabulary order, each once."""
 
-    def known(param: str, allowed) -> tuple[str, ...]:
-        requested = set(query.getlist(param)[:MAX_VALUES_PER_PARAM])
-        return tuple(value for value in allowed if value in requested)
-
     municipality = (query.get(MUNICIPALITY_PARAM) or "").strip()
     status = (query.get(STATUS_PARAM) or "").strip()
     return CampaignFilters(
         municipality=municipality if municipality in municipality_codes else "",
-        audiences=known(AUDIENCE_PARAM, Audience.values),
-        age_bands=known(AGE_BAND_PARAM, AgeBand.values),
-        topics=known(TOPIC_PARAM, topic_slugs),
+        audiences=known_values(query, AUDIENCE_PARAM, Audience.values),
+        age_bands=known_values(query, AGE_BAND_PARAM, AgeBand.values),
+        topics=known_values(query, TOPIC_PARAM, topic_slugs),
         status=status if status in CampaignStatus.values else "",
     )
 
@@ -126,44 +120,14 @@ def _filtered(queryset, filters: CampaignFilters, *, today, skip: str = "") -> Q
     if filters.municipality and skip != MUNICIPALITY_PARAM:
         queryset = campaigns_in_municipality(queryset, cvegeo=filters.municipality)
     if filters.audiences and skip != AUDIENCE_PARAM:
-        queryset = queryset.filter(_any_of("audiences", filters.audiences))
+        queryset = queryset.filter(any_of("audiences", filters.audiences))
     if filters.age_bands and skip != AGE_BAND_PARAM:
-        queryset = queryset.filter(_any_of("age_bands", filters.age_bands))
+        queryset = queryset.filter(any_of("age_bands", filters.age_bands))
     if filters.topics and skip != TOPIC_PARAM:
-        queryset = queryset.filter(
-            pk__in=CampaignPage.topics.through.objects.filter(topic__slug__in=filters.topics).values("campaignpage_id")
-        )
+        queryset = with_any_topic(queryset, filters.topics)
     if filters.status and skip != STATUS_PARAM:
         queryset = campaigns_with_status(queryset, status=filters.status, today=today)
     return queryset
-
-
-def _any_of(field_name: str, values) -> Q:
-    condition = Q()
-    for value in values:
-        condition |= Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)})
-    return condition
-
-
-def _choice_options(base, field_name: str, choices, selected) -> list[FilterOption]:
-    """Each option with how many campaigns it would show, given the other filters."""
-    counts = base.aggregate(
-        **{
-            value: Count("pk", filter=Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)}))
-            for value, _label in choices
-        }
-    )
-    return [FilterOption(value, label, counts[value], value in selected) for value, label in choices]
-
-
-def _topic_options(base, topics, selected) -> list[FilterOption]:
-    counts = dict(
-        CampaignPage.topics.through.objects.filter(campaignpage_id__in=base.values("pk"))
-        .values_list("topic_id")
-        .annotate(n=Count("campaignpage_id"))
-        .values_list("topic_id", "n")
-    )
-    return [FilterOption(t.slug, t.name, counts.get(t.pk, 0), t.slug in selected) for t in topics]
 
 
 def _status_options(base, *, today, selected: str) -> list[FilterOption]:
@@ -223,19 +187,19 @@ def campaign_listing(
         municipality_options=[
             FilterOption(m.cvegeo, m.name, 0, m.cvegeo == filters.municipality) for m in municipalities
         ],
-        audience_options=_choice_options(
+        audience_options=choice_options(
             _filtered(campaigns, filters, today=today, skip=AUDIENCE_PARAM),
             "audiences",
             Audience.choices,
             filters.audiences,
         ),
-        age_band_options=_choice_options(
+        age_band_options=choice_options(
             _filtered(campaigns, filters, today=today, skip=AGE_BAND_PARAM),
             "age_bands",
             AgeBand.choices,
             filters.age_bands,
         ),
-        topic_options=_topic_options(
+        topic_options=topic_options(
             _filtered(campaigns, filters, today=today, skip=TOPIC_PARAM), topics, filters.topics
         ),
         status_options=_status_options(

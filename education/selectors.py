@@ -10,9 +10,16 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
-from website.fields import MultipleChoiceField
+from website.facets import (
+    FilterOption,
+    any_of,
+    choice_options,
+    known_values,
+    topic_options,
+    with_any_topic,
+)
 from website.models import Topic
 from website.vocabularies import AgeBand, Audience
 
@@ -34,7 +41,6 @@ AUDIENCE_PARAM = "publico"
 AGE_BAND_PARAM = "edad"
 TOPIC_PARAM = "tema"
 PAGE_PARAM = "pagina"
-MAX_VALUES_PER_PARAM = 20
 VERIFICATION_CODE_MAX_LENGTH = 64  # a typed code with dashes and spaces; anything longer is not a code
 
 
@@ -57,14 +63,6 @@ class GuideFilters:
 
 
 @dataclass
-class FilterOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
 class GuideLibrary:
     filters: GuideFilters
     page: PaginatorPage
@@ -77,15 +75,10 @@ class GuideLibrary:
 
 def guide_filters_from_query(query, *, topic_slugs) -> GuideFilters:
     """Keep only known values, in vocabulary order, each once."""
-
-    def known(param: str, allowed) -> tuple[str, ...]:
-        requested = set(query.getlist(param)[:MAX_VALUES_PER_PARAM])
-        return tuple(value for value in allowed if value in requested)
-
     return GuideFilters(
-        audiences=known(AUDIENCE_PARAM, Audience.values),
-        age_bands=known(AGE_BAND_PARAM, AgeBand.values),
-        topics=known(TOPIC_PARAM, topic_slugs),
+        audiences=known_values(query, AUDIENCE_PARAM, Audience.values),
+        age_bands=known_values(query, AGE_BAND_PARAM, AgeBand.values),
+        topics=known_values(query, TOPIC_PARAM, topic_slugs),
     )
 
 
@@ -97,42 +90,12 @@ def guide_list(*, index_page: GuideIndexPage) -> QuerySet[GuidePage]:
 def _filtered(queryset, filters: GuideFilters, *, skip: str = "") -> QuerySet[GuidePage]:
     """Any selected value within a dimension, every dimension at once."""
     if filters.audiences and skip != AUDIENCE_PARAM:
-        queryset = queryset.filter(_any_of("audiences", filters.audiences))
+        queryset = queryset.filter(any_of("audiences", filters.audiences))
     if filters.age_bands and skip != AGE_BAND_PARAM:
-        queryset = queryset.filter(_any_of("age_bands", filters.age_bands))
+        queryset = queryset.filter(any_of("age_bands", filters.age_bands))
     if filters.topics and skip != TOPIC_PARAM:
-        queryset = queryset.filter(
-            pk__in=GuidePage.topics.through.objects.filter(topic__slug__in=filters.topics).values("guidepage_id")
-        )
+        queryset = with_any_topic(queryset, filters.topics)
     return queryset
-
-
-def _any_of(field_name: str, values) -> Q:
-    condition = Q()
-    for value in values:
-        condition |= Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)})
-    return condition
-
-
-def _choice_options(base, field_name: str, choices, selected) -> list[FilterOption]:
-    """Each option with how many guides it would show, given the other dimensions' filters."""
-    counts = base.aggregate(
-        **{
-            value: Count("pk", filter=Q(**{f"{field_name}__contains": MultipleChoiceField.contains(value)}))
-            for value, _l in choices
-        }
-    )
-    return [FilterOption(value, label, counts[value], value in selected) for value, label in choices]
-
-
-def _topic_options(base, topics, selected) -> list[FilterOption]:
-    counts = dict(
-        GuidePage.topics.through.objects.filter(guidepage_id__in=base.values("pk"))
-        .values_list("topic_id")
-        .annotate(n=Count("guidepage_id"))
-        .values_list("topic_id", "n")
-    )
-    return [FilterOption(t.slug, t.name, counts.get(t.pk, 0), t.slug in selected) for t in topics]
 
 
 def guide_library(*, index_page: GuideIndexPage, query, per_page: int = 12) -> GuideLibrary:
@@ -152,13 +115,13 @@ def guide_library(*, index_page: GuideIndexPage, query, per_page: int = 12) -> G
         filters=filters,
         page=page,
         total=paginator.count,
-        audience_options=_choice_options(
+        audience_options=choice_options(
             _filtered(guides, filters, skip=AUDIENCE_PARAM), "audiences", Audience.choices, filters.audiences
         ),
-        age_band_options=_choice_options(
+        age_band_options=choice_options(
             _filtered(guides, filters, skip=AGE_BAND_PARAM), "age_bands", AgeBand.choices, filters.age_bands
         ),
-        topic_options=_topic_options(_filtered(guides, filters, skip=TOPIC_PARAM), topics, filters.topics),
+        topic_options=topic_options(_filtered(guides, filters, skip=TOPIC_PARAM), topics, filters.topics),
         query_string=urlencode(filters.as_query_items()),
     )
 

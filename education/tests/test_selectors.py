@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from education.factories import GuidePageFactory
-from education.selectors import MAX_VALUES_PER_PARAM, guide_library
+from education.selectors import guide_library
+from website.facets import MAX_VALUES_PER_PARAM
 from website.factories import TopicFactory, build_site_tree
 from website.vocabularies import AgeBand, Audience
 
