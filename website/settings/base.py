@@ -121,7 +121,7 @@ else:
 
 # --- Languages: Spanish first, English second ---------------------------------
 LANGUAGE_CODE = "es"
-LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
+LANGUAGES = [("es", _("Español")), ("en", _("Inglés"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
