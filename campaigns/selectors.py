@@ -24,6 +24,7 @@ from website.facets import (
     with_any_topic,
 )
 from website.models import Municipality, Topic
+from website.selectors import live_pages_in_order
 from website.vocabularies import AgeBand, Audience
 
 from .models import CampaignIndexPage, CampaignKit, CampaignMaterial, CampaignPage, CampaignStatus
@@ -317,8 +318,8 @@ def campaign_page_details(*, campaign: CampaignPage, request=None) -> CampaignDe
             partner.organisation
             for partner in campaign.partners.select_related("organisation", "organisation__logo").order_by("sort_order")
         ],
-        related_guides=_live_pages(campaign.related_guides.select_related("page").order_by("sort_order")),
-        related_courses=_live_pages(campaign.related_courses.select_related("page").order_by("sort_order")),
+        related_guides=_live_pages(campaign.related_guides.order_by("sort_order")),
+        related_courses=_live_pages(campaign.related_courses.order_by("sort_order")),
         cta_url=cta_page.get_url(request=request) if cta_page else "",
         beacon_url=reverse("campaigns:view-beacon", args=[campaign.pk]),
         beacon_image_url=reverse("campaigns:view-beacon-image", args=[campaign.pk]),
@@ -355,4 +356,4 @@ def _absolute_page_url(campaign: CampaignPage, request=None) -> str:
 
 
 def _live_pages(links) -> list:
-    return [link.page.specific for link in links if link.page.live]
+    return live_pages_in_order(link.page_id for link in links)

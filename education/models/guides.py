@@ -13,6 +13,7 @@ from wagtail.search import index
 from website.blocks import BaseStreamBlock, SourceBlock, count_words
 from website.fields import MultipleChoiceField
 from website.i18n import translated_search_fields
+from website.selectors import live_pages_in_order
 from website.vocabularies import AgeBand, Audience
 
 WORDS_PER_MINUTE = 180
@@ -106,9 +107,9 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related_ids = [link.page_id for link in self.related_links.all() if link.page_id != self.pk]
-        related = GuidePage.objects.live().public().filter(pk__in=related_ids).in_bulk()
-        context["related_guides"] = [related[pk] for pk in related_ids if pk in related]
+        context["related_guides"] = live_pages_in_order(
+            link.page_id for link in self.related_links.all() if link.page_id != self.pk
+        )
         return context
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 
 from website.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from website.i18n import translated_search_fields
+from website.selectors import live_pages_in_order
 from website.vocabularies import AGE_BAND_SHORT_LABELS, AgeBand, Audience
 
 from .snippets import HelpChannel
@@ -71,9 +72,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured_ids = [item.page_id for item in self.featured_pages.all()]
-        featured = {page.pk: page for page in Page.objects.live().public().filter(pk__in=featured_ids).specific()}
-        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["featured"] = live_pages_in_order(item.page_id for item in self.featured_pages.all())
         context["audience_entries"] = [
             (audience, label) for audience, label in Audience.choices if audience != Audience.CHILDREN
         ]
