@@ -10,6 +10,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from .models.settings import DEFAULT_QUICK_EXIT_URL
 from .selectors import site_search
 
 logger = logging.getLogger(__name__)
@@ -58,4 +59,6 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request, so no context processor touches a database that may be down.
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    # The quick exit's editable destination lives in the database, so this page uses the default.
+    context = {"quick_exit_url": DEFAULT_QUICK_EXIT_URL}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
