@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from website.facets import (
     FilterOption,
@@ -236,35 +236,97 @@ def course_progress(*, course: CoursePage, user=None) -> CourseProgress:
     A module is open once every required module before it is passed (all are open once the
     course is complete); optional modules never block the ones after them.
     """
+    modules = list(course_modules(course=course))
+    if user is None or not user.is_authenticated:
+        return _course_progress(
+            course, modules, missing_prerequisites=course_missing_prerequisites(course=course, user=None)
+        )
+    completion = CourseCompletion.objects.filter(user=user, course=course).first()
+    return _course_progress(
+        course,
+        modules,
+        enrollment=Enrollment.objects.filter(user=user, course=course).first(),
+        completion=completion,
+        certificate=Certificate.objects.filter(completion=completion).first() if completion else None,
+        records={p.module_id: p for p in ModuleProgress.objects.filter(user=user, course=course)},
+        missing_prerequisites=course_missing_prerequisites(course=course, user=user),
+    )
+
+
+def _course_progress(
+    course, modules, *, enrollment=None, completion=None, certificate=None, records=None, missing_prerequisites=()
+) -> CourseProgress:
     statuses = [
         ModuleStatus(module=module, number=number, question_count=module_question_count(module))
-        for number, module in enumerate(course_modules(course=course), start=1)
+        for number, module in enumerate(modules, start=1)
     ]
-    progress = CourseProgress(course=course, modules=statuses)
-    if user is None or not user.is_authenticated:
-        progress.missing_prerequisites = course_missing_prerequisites(course=course, user=None)
+    progress = CourseProgress(
+        course=course,
+        modules=statuses,
+        enrollment=enrollment,
+        completion=completion,
+        certificate=certificate,
+        missing_prerequisites=list(missing_prerequisites),
+    )
+    if records is None:
         return progress
-    progress.enrollment = Enrollment.objects.filter(user=user, course=course).first()
-    progress.missing_prerequisites = course_missing_prerequisites(course=course, user=user)
-    progress.completion = CourseCompletion.objects.filter(user=user, course=course).first()
-    if progress.completion is not None:
-        progress.certificate = Certificate.objects.filter(completion=progress.completion).first()
-    records = {p.module_id: p for p in ModuleProgress.objects.filter(user=user, course=course)}
     blocked = False
     for status in statuses:
         status.progress = records.get(status.module.pk)
-        status.unlocked = progress.enrollment is not None and (not blocked or progress.is_complete)
+        status.unlocked = enrollment is not None and (not blocked or progress.is_complete)
         if status.module.is_required and not status.passed:
             blocked = True
     return progress
 
 
 def learner_course_progress_list(*, user) -> list[CourseProgress]:
-    """Every course the user is enrolled in, most recently active first, with progress."""
-    enrollments = (
+    """Every course the user is enrolled in, most recently active first, with progress.
+
+    The number of queries is the same whatever the number of courses.
+    """
+    enrollments = list(
         Enrollment.objects.filter(user=user, course__live=True).select_related("course").order_by("-last_activity_at")
     )
-    return [course_progress(course=enrollment.course, user=user) for enrollment in enrollments]
+    if not enrollments:
+        return []
+    courses = [enrollment.course for enrollment in enrollments]
+    modules = {course.pk: [] for course in courses}
+    parents = {course.path: course.pk for course in courses}
+    children = Q()
+    for course in courses:
+        children |= Q(path__startswith=course.path, depth=course.depth + 1)
+    for module in ModulePage.objects.live().filter(children).order_by("path"):
+        modules[parents[module.path[: -ModulePage.steplen]]].append(module)
+    completions = {c.course_id: c for c in CourseCompletion.objects.filter(user=user, course__in=courses)}
+    certificates = {c.completion_id: c for c in Certificate.objects.filter(completion__in=completions.values())}
+    records = {course.pk: {} for course in courses}
+    for record in ModuleProgress.objects.filter(user=user, course__in=courses):
+        records[record.course_id][record.module_id] = record
+    prerequisites = {course.pk: [] for course in courses}
+    links = CoursePage.prerequisites.through.objects.filter(from_coursepage__in=courses, to_coursepage__live=True)
+    for link in links.select_related("to_coursepage").order_by("to_coursepage__path"):
+        prerequisites[link.from_coursepage_id].append(link.to_coursepage)
+    done = set(
+        CourseCompletion.objects.filter(
+            user=user, course__in=[c for required in prerequisites.values() for c in required]
+        ).values_list("course_id", flat=True)
+    )
+    progress_list = []
+    for enrollment in enrollments:
+        course_id = enrollment.course_id
+        completion = completions.get(course_id)
+        progress_list.append(
+            _course_progress(
+                enrollment.course,
+                modules[course_id],
+                enrollment=enrollment,
+                completion=completion,
+                certificate=certificates.get(completion.pk) if completion else None,
+                records=records[course_id],
+                missing_prerequisites=[c for c in prerequisites[course_id] if c.pk not in done],
+            )
+        )
+    return progress_list
 
 
 def learner_attempt_get(*, user, attempt_id: int, module: ModulePage) -> QuizAttempt | None:
@@ -280,7 +342,7 @@ def learner_certificate_list(*, user) -> QuerySet[Certificate]:
 
 def certificate_for_download(*, user, folio: str) -> Certificate | None:
     """The certificate with that folio if the user holds it or may see every certificate."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or "\x00" in folio:  # NUL: a database error on PostgreSQL
         return None
     certificates = Certificate.objects.filter(folio=folio)
     if not user.has_perm("education.view_certificate"):

@@ -41,7 +41,7 @@ NAMES_THE_LAW = re.compile(
     re.IGNORECASE,
 )
 SAYS_IT_IS_WRONG = re.compile(
-    r"no (lo |la )?(llamamos|decimos|digas|uses)|no se (dice|llama)|no es porno|t[ée]rmino|en (lugar|vez) de|"
+    r"no (lo |la )?(llamamos|decimos|decir|digas|uses)|no se (dice|llama)|no es porno|t[ée]rmino|en (lugar|vez) de|"
     r"incorrect|equivocad|evita|dej(e|en|ar) de|wrong term|(do not|don't) (say|call)|instead of|not porn",
     re.IGNORECASE,
 )
@@ -305,6 +305,7 @@ class LoadedDemoContentTests(TestCase):
     [
         "¿Qué es el MASI? Por qué no lo llamamos «pornografía infantil»",
         "Por eso no decimos «pornografía infantil», como piden INTERPOL.",
+        "¿Qué es el material de abuso sexual infantil (MASI)? Por qué no decir «pornografía infantil»",
     ],
 )
 def test_corrective_sentences_from_the_demo_are_accepted(text):

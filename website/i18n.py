@@ -25,6 +25,9 @@ def language_switch_links(request, page=None) -> list[dict]:
         if page is not None:
             with translation.override(code):
                 url = page.get_url(request=request) or "/"
+            if request.GET:
+                # Filters and the page number mean the same in both languages: keep them.
+                url = f"{url}?{request.GET.urlencode()}"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "label": LANGUAGE_NAMES.get(code, label), "url": url, "current": code == current})

@@ -8,6 +8,8 @@ def site_search(*, query: str):
     # The SQLite search backend wraps each word in double quotes without escaping them, so a
     # stray quote is an FTS5 syntax error (a 500). A plain-text query gives quotes no meaning.
     query = query.replace('"', " ").strip()
+    # A NUL or other control character is a database error on SQLite and PostgreSQL alike.
+    query = "".join(char if char.isprintable() else " " for char in query).strip()
     if not query:
         return Page.objects.none()
     return Page.objects.live().public().specific().search(query, operator="and")

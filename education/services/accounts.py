@@ -16,6 +16,9 @@ SIGNUP_EMAIL_TAKEN = _("Ya hay una cuenta con este correo. Entra o recupera tu c
 JOIN_CODE_UNKNOWN = _("No encontramos una institución activa con ese código. Revísalo con tu institución.")
 ACCOUNT_DELETE_STAFF = _("Las cuentas del equipo editorial y de administración se eliminan desde la administración.")
 EMAIL_TAKEN = _("Ese correo ya pertenece a otra cuenta.")
+# The username is the e-mail, validated as one in `email`: Django's username characters would
+# refuse valid addresses such as o'brien@… (and the form has no username field to show why).
+EMAIL_NOT_USERNAME = ["username"]
 
 
 def username_for_email(email: str) -> str:
@@ -52,7 +55,7 @@ def learner_signup(*, email: str, password: str, display_name: str, join_code: s
     now = timezone.now()
     user = User(username=username, email=username)
     user.set_password(password)
-    user.full_clean()
+    user.full_clean(exclude=EMAIL_NOT_USERNAME)
     try:
         with transaction.atomic():
             user.save()
@@ -98,10 +101,15 @@ def learner_profile_update(*, user, display_name: str, email: str) -> LearnerPro
     if username != user.username:
         if User.objects.filter(username=username).exclude(pk=user.pk).exists():
             raise ValidationError({"email": EMAIL_TAKEN})
+        old_username = user.username
         user.username = username
         user.email = username
-        user.full_clean()
+        user.full_clean(exclude=EMAIL_NOT_USERNAME)
         user.save(update_fields=["username", "email"])
+        # The login records hold the old e-mail: they follow the account, so deleting it removes them.
+        AccessAttempt.objects.filter(username=old_username).delete()
+        for model in (AccessFailureLog, AccessLog):
+            model.objects.filter(username=old_username).update(username=username)
     profile = learner_profile_for(user=user)
     profile.display_name = display_name.strip()
     profile.full_clean()

@@ -2,12 +2,15 @@
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 import pytest
 
 from education.certificates import certificate_pdf, printable, verification_qr
 from education.factories import InstitutionFactory, LearnerFactory, right_answers
 from education.models import Certificate
+from education.selectors import certificate_for_download
 from education.services.certificates import certificate_revoke
 from education.services.learning import enrollment_create, module_attempt_submit
 
@@ -101,6 +104,25 @@ def test_staff_with_permission_can_download_any_certificate(client, certificate)
     assert _download(client, certificate).status_code == 404
     staff.user_permissions.add(Permission.objects.get(codename="view_certificate"))
     assert _download(client, certificate).status_code == 200
+
+
+def test_a_folio_with_a_nul_character_is_a_404(client, certificate, django_assert_num_queries):
+    """A NUL in the folio never reaches the database (an error on PostgreSQL): the PDF address is a 404."""
+    client.force_login(certificate.user)
+    assert client.get(reverse("education:certificate_pdf", kwargs={"folio": "PEL\x00"})).status_code == 404
+    with django_assert_num_queries(0):
+        assert certificate_for_download(user=certificate.user, folio=f"{certificate.folio}\x00") is None
+
+
+def test_english_verification_page_writes_the_date_in_english(client, certificate):
+    """The certificate's date reads in the page's language, never «28 de November de 2026»."""
+    with translation.override("en"):
+        url = reverse("education:verify_code", kwargs={"code": certificate.display_code})
+        english_date = date_format(certificate.completed_on, "DATE_FORMAT")
+        month = date_format(certificate.completed_on, "F")
+    body = client.get(url).content.decode()
+    assert english_date in body
+    assert f"de {month}" not in body
 
 
 def test_verification_shows_only_holder_course_date_institution_and_status(client, certificate):

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 import pytest
-from axes.models import AccessAttempt, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from education.factories import InstitutionFactory, LearnerFactory, right_answers
 from education.forms import ADULTS_ONLY, INVALID_LOGIN, PRIVACY_REQUIRED
@@ -167,6 +167,32 @@ def test_profile_updates_name_and_needs_password_for_email(client, learner):
     learner.refresh_from_db()
     assert (learner.username, learner.email) == ("nueva@example.org", "nueva@example.org")
     assert learner.learner_profile.display_name == "Carla C."
+
+
+def test_emails_django_usernames_would_refuse_still_sign_up_and_change(client, learner):
+    """An address with an apostrophe or # is a valid e-mail: sign-up and profile accept it, never a 500."""
+    response = client.post(reverse("education:signup"), _signup_data(email="O'Brien@Example.org"))
+    assert response.status_code == 302
+    assert User.objects.filter(username="o'brien@example.org").exists()
+    client.force_login(learner)
+    data = {"display_name": "Carla", "email": "carla#cadete@example.org", "current_password": PASSWORD}
+    assert client.post(reverse("education:profile"), data).status_code == 302
+    learner.refresh_from_db()
+    assert learner.email == "carla#cadete@example.org"
+
+
+def test_login_records_of_an_old_email_are_deleted_with_the_account(client, learner):
+    """After an e-mail change, deleting the account also removes the log-in records kept under the old e-mail."""
+    old_email = learner.email
+    _login(client, old_email, "mala")
+    _login(client, old_email, PASSWORD)
+    assert AccessLog.objects.filter(username=old_email).exists()
+    data = {"display_name": "Carla", "email": "nueva@example.org", "current_password": PASSWORD}
+    client.post(reverse("education:profile"), data)
+    client.post(reverse("education:account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert not User.objects.filter(pk=learner.pk).exists()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        assert not model.objects.filter(username__in=[old_email, "nueva@example.org"]).exists(), model.__name__
 
 
 def test_join_and_leave_an_institution(client, learner):

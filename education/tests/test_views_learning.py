@@ -2,11 +2,13 @@
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
 
-from education.factories import LearnerFactory, right_answers
+from education.factories import CoursePageFactory, LearnerFactory, ModulePageFactory, right_answers
 from education.models import Enrollment, QuizAttempt
 from education.services.learning import module_attempt_submit
 
@@ -168,6 +170,25 @@ def test_my_learning_shows_progress_and_where_to_resume(client, course_tree, enr
     assert '<progress id="progress-' in body and 'value="50"' in body
     assert "1 de 2 módulos obligatorios aprobados" in body
     assert f'href="{course_tree.modules[2].url}"' in body
+
+
+def test_my_learning_queries_do_not_grow_with_the_number_of_courses(client, course_tree, enrolled):
+    """Mi aprendizaje makes as many queries for three courses as for one."""
+    client.force_login(enrolled)
+    url = reverse("education:my_learning")
+    with CaptureQueriesContext(connection) as one_course:
+        assert client.get(url).status_code == 200
+    prerequisite = course_tree.course
+    for number in (1, 2):
+        course = CoursePageFactory(parent=course_tree.index, slug=f"otro-{number}", slug_en=f"other-{number}")
+        course.prerequisites.add(prerequisite)
+        course.save_revision().publish()
+        ModulePageFactory(parent=course, slug=f"otro-{number}-m1", slug_en=f"other-{number}-m1")
+        Enrollment.objects.create(user=enrolled, course=course)
+    with CaptureQueriesContext(connection) as three_courses:
+        body = client.get(url).content.decode()
+    assert body.count('class="learning-list__item"') == 3
+    assert len(three_courses) == len(one_course)
 
 
 def test_my_learning_needs_an_account(client):

@@ -306,6 +306,11 @@ class PublicSiteTests(TestCase):
             assert response.status_code == 200, query
             assert "<script>alert(1)</script>" not in response.content.decode()
 
+    def test_search_with_a_nul_character_does_not_fail(self):
+        """A NUL or other control character in the query is ignored, never a database error."""
+        for query in ["\x00", "groo\x00ming", "\x1b[0m"]:
+            assert self.client.get("/buscar/", {"q": query}).status_code == 200, repr(query)
+
     def test_search_with_a_stray_quote_still_finds_the_word(self):
         """A query with an unbalanced double quote finds what the same words find."""
         assert result_titles(self.client.get("/buscar/", {"q": f'"{BODY_WORD}'})) == ["Qué es el grooming"]
@@ -492,3 +497,10 @@ def test_private_paths_are_never_public(client, db, path):
     response = client.get(path)
     assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_language_switch_keeps_the_library_filters(site_tree, client):
+    """Switching language on a filtered library keeps the filters in the link."""
+    response = client.get(site_tree["library"].url + "?publico=familias&edad=secundaria")
+    html = response.content.decode()
+    assert 'href="/en/guides/?publico=familias&amp;edad=secundaria"' in html
