@@ -37,10 +37,19 @@ EXPORTS = {
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+class CampaignChoiceField(forms.ModelChoiceField):
+    """An id too long for the database is an unknown campaign (SQLite would raise OverflowError)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and len(str(value)) > 18:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class ReachReportForm(forms.Form):
     desde = forms.DateField(label=gettext_lazy("Desde"), required=False, widget=AdminDateInput)
     hasta = forms.DateField(label=gettext_lazy("Hasta"), required=False, widget=AdminDateInput)
-    campana = forms.ModelChoiceField(
+    campana = CampaignChoiceField(
         label=gettext_lazy("Campaña"),
         queryset=CampaignPage.objects.order_by("-start_date", "pk"),
         required=False,
@@ -51,7 +60,10 @@ class ReachReportForm(forms.Form):
         cleaned_data = super().clean()
         today = timezone.localdate()
         date_to = cleaned_data.get("hasta") or today
-        date_from = cleaned_data.get("desde") or date_to - datetime.timedelta(days=DEFAULT_DAYS - 1)
+        # max() keeps a "hasta" in the first days of year 1 from overflowing (a 500).
+        date_from = cleaned_data.get("desde") or max(
+            datetime.date.min + datetime.timedelta(days=DEFAULT_DAYS - 1), date_to
+        ) - datetime.timedelta(days=DEFAULT_DAYS - 1)
         if date_from > date_to:
             raise forms.ValidationError(REACH_RANGE_REVERSED)
         if (date_to - date_from).days + 1 > MAX_REPORT_DAYS:

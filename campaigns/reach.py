@@ -107,8 +107,9 @@ def campaign_reach_report(
 
     per_day = {row["date"]: row for row in counts.values("date").annotate(**sums)}
     days = []
-    day = date_from
-    while day <= date_to:
+    # Counting offsets, not adding a day past date_to, which overflows on 9999-12-31.
+    for offset in range((date_to - date_from).days + 1):
+        day = date_from + datetime.timedelta(days=offset)
         figures = per_day.get(day, {})
         days.append(
             DayReach(
@@ -118,7 +119,6 @@ def campaign_reach_report(
                 figures.get("kit_downloads") or 0,
             )
         )
-        day += datetime.timedelta(days=1)
 
     return ReachReport(
         date_from=date_from,

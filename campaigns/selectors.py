@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.images.models import SourceImageIOError
+
 from website.facets import (
     FilterOption,
     any_of,
@@ -28,7 +30,7 @@ from website.selectors import live_pages_in_order
 from website.vocabularies import AgeBand, Audience
 
 from .models import CampaignIndexPage, CampaignKit, CampaignMaterial, CampaignPage, CampaignStatus
-from .models.materials import SOCIAL_RENDITIONS
+from .models.materials import SOCIAL_RENDITIONS, restricted_collection_paths
 
 MUNICIPALITY_PARAM = "municipio"
 AUDIENCE_PARAM = "publico"
@@ -250,10 +252,11 @@ class CampaignDetails:
 def campaign_materials(*, campaign: CampaignPage) -> list[MaterialEntry]:
     """The campaign's public materials with their counted download links."""
     materials = campaign.materials.select_related("document__collection", "image").order_by("sort_order", "pk")
+    restricted = restricted_collection_paths()
     entries = []
     for material in materials:
         # In a preview, materials added since the last save have no address yet.
-        if material.pk is None or not material.is_available:
+        if material.pk is None or not material.is_available_among(restricted):
             continue
         download_url = reverse("campaigns:material-download", args=[material.pk])
         entries.append(
@@ -336,7 +339,10 @@ def campaign_og_image_url(*, campaign: CampaignPage, request=None) -> str:
     image = campaign.share_image
     if image is None:
         return ""
-    url = image.get_rendition(OG_IMAGE_FILTER).url
+    try:
+        url = image.get_rendition(OG_IMAGE_FILTER).url
+    except SourceImageIOError:
+        return ""  # a lost upload must not take the page down; the preview goes without image
     if url.startswith("/"):
         site = campaign.get_site()
         root = site.root_url if site else ""

@@ -30,7 +30,7 @@ from .models import (
     MaterialDailyCount,
     MaterialKind,
 )
-from .models.materials import SOCIAL_RENDITIONS
+from .models.materials import SOCIAL_RENDITIONS, restricted_collection_paths
 
 logger = logging.getLogger(__name__)
 
@@ -137,12 +137,14 @@ KIT_FOLDERS = {
 # Already compressed formats are stored as they are: deflating them again costs time, saves nothing.
 STORED_EXTENSIONS = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".zip", ".pptx", ".docx", ".odp"}
 SPOOL_MAX_BYTES = 16 * 1024 * 1024
+FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
 
 def kit_materials(*, campaign: CampaignPage) -> list[CampaignMaterial]:
     """The campaign's materials that go in its public kit, in the editors' order."""
     materials = campaign.materials.select_related("document__collection", "image").order_by("sort_order", "pk")
-    return [material for material in materials if material.is_available]
+    restricted = restricted_collection_paths()
+    return [material for material in materials if material.is_available_among(restricted)]
 
 
 def campaign_kit_fingerprint(*, campaign: CampaignPage, materials: list[CampaignMaterial]) -> str:
@@ -167,6 +169,8 @@ def campaign_kit_fingerprint(*, campaign: CampaignPage, materials: list[Campaign
                 source.file.name,
                 source.file_size,
                 source.file_hash,
+                # The social sizes are cropped around the image's focal point.
+                [getattr(source, name, None) for name in FOCAL_POINT_FIELDS],
             ]
         )
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()

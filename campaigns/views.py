@@ -17,6 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wagtail.images.models import SourceImageIOError
+
 from .models import CampaignMaterial, CampaignPage
 from .models.materials import SOCIAL_RENDITIONS
 from .services import (
@@ -29,6 +31,18 @@ from .services import (
 )
 
 logger = logging.getLogger(__name__)
+
+# "Abrir para imprimir" shows only these in the browser; anything else an editor uploaded
+# (an HTML or SVG file could run scripts on this site) is sent as a download.
+INLINE_CONTENT_TYPES = {
+    "application/pdf",
+    "image/avif",
+    "image/gif",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "text/plain",
+}
 
 # A transparent 1×1 GIF for the no-JavaScript view counter.
 PIXEL_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -85,7 +99,11 @@ def _material_response(request, material: CampaignMaterial, *, as_attachment: bo
     if material.language:
         stem = f"{stem}-{material.language}"
     if size_key and size_key in SOCIAL_RENDITIONS and material.has_social_sizes:
-        file = social_rendition(image=material.image, filter_spec=SOCIAL_RENDITIONS[size_key][0]).file
+        try:
+            file = social_rendition(image=material.image, filter_spec=SOCIAL_RENDITIONS[size_key][0]).file
+        except SourceImageIOError as error:
+            logger.warning("Material %s has no image in storage", material.pk)
+            raise Http404 from error
         stem = f"{stem}-{size_key}"
     elif size_key:
         raise Http404
@@ -98,7 +116,12 @@ def _material_response(request, material: CampaignMaterial, *, as_attachment: bo
     except FileNotFoundError as error:
         logger.warning("Material %s has no file in storage", material.pk)
         raise Http404 from error
-    return FileResponse(handle, as_attachment=as_attachment, filename=f"{stem}{extension}", content_type=content_type)
+    return FileResponse(
+        handle,
+        as_attachment=as_attachment or content_type not in INLINE_CONTENT_TYPES,
+        filename=f"{stem}{extension}",
+        content_type=content_type,
+    )
 
 
 @never_cache

@@ -46,6 +46,14 @@ SOCIAL_RENDITIONS = {
 }
 
 
+def restricted_collection_paths() -> list[str]:
+    """Tree paths of the collections with a view restriction: a document in one of them, or in
+    a collection below one, is private. One query however many materials are checked."""
+    from wagtail.models import CollectionViewRestriction
+
+    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+
+
 class CampaignMaterial(Orderable):
     """A poster, flyer, social card or presentation of a campaign, downloadable and printable
     one by one or together in the campaign's kit (ZIP).
@@ -132,11 +140,16 @@ class CampaignMaterial(Orderable):
     @property
     def is_available(self) -> bool:
         """Its file exists and no collection privacy keeps it from the public."""
+        return self.is_available_among(restricted_collection_paths())
+
+    def is_available_among(self, restricted_paths: list[str]) -> bool:
+        """`is_available`, given `restricted_collection_paths()` read once for a whole list."""
         source = self.document or self.image
         if source is None:
             return False
         if self.document is not None:
-            return not self.document.collection.get_view_restrictions().exists()
+            path = self.document.collection.path
+            return not any(path.startswith(restricted) for restricted in restricted_paths)
         return True
 
     @property

@@ -264,9 +264,6 @@ class CampaignPage(Page):
     def get_audience_labels(self) -> list[str]:
         return [Audience(value).label for value in self.audiences if value in Audience.values]
 
-    def get_age_band_labels(self) -> list[str]:
-        return [AgeBand(value).label for value in self.age_bands if value in AgeBand.values]
-
     def get_context(self, request, *args, **kwargs):
         from campaigns.selectors import campaign_page_details
 

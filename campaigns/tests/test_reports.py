@@ -187,3 +187,18 @@ def test_editors_can_open_the_campaign_editor_and_partner_snippets(client, edito
     assert "js/campaigns-admin.js" in html
     assert client.get(f"/admin/pages/add/campaigns/campaignpage/{campaigns_index.pk}/").status_code == 200
     assert client.get(reverse("wagtailsnippets_campaigns_organisation:list")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"hasta": "0001-01-05"},
+        {"hasta": "0001-01-05", "export": "csv"},
+        {"desde": "9999-12-31", "hasta": "9999-12-31"},
+        {"campana": "9" * 30},
+    ],
+)
+def test_dates_at_the_calendars_ends_and_huge_ids_are_not_a_500(client, editor, campaign, query):
+    """Periods touching year 1 or 9999 and campaign ids too long for the database answer normally."""
+    client.force_login(editor)
+    assert client.get(REPORT_URL, query).status_code == 200

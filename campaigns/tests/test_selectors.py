@@ -160,3 +160,25 @@ def test_share_links_are_plain_encoded_links():
     email = urlparse(links["email"])
     assert email.scheme == "mailto"
     assert parse_qs(email.query) == {"subject": ["Cuéntalo & ya"], "body": [f"Pide ayuda {url}"]}
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+
+    executed = []
+    with connection.execute_wrapper(lambda execute, sql, *args: executed.append(sql) or execute(sql, *args)):
+        assert client.get(url).status_code == 200
+    return len(executed)
+
+
+def test_campaign_page_queries_do_not_grow_with_its_materials(client, campaign):
+    """Checking whether each document is private is one query for all of them, not one per material."""
+    from campaigns.factories import add_material
+
+    add_material(campaign, title="Cartel 0")
+    client.get(campaign.url)
+    one = _queries(client, campaign.url)
+    for number in range(1, 6):
+        add_material(campaign, title=f"Cartel {number}")
+    client.get(campaign.url)
+    assert _queries(client, campaign.url) == one

@@ -224,3 +224,12 @@ def test_private_documents_stay_out_of_the_kit(campaign, materials):
     kit = campaign_kit_build(campaign=campaign)
     assert kit.material_count == 3
     assert not any("interno" in name for name in _kit_names(kit))
+
+
+def test_kit_is_rebuilt_when_a_social_cards_focal_point_moves(campaign, materials):
+    """The social sizes are cropped around the focal point, so moving it gives a new kit."""
+    first = campaign_kit_build(campaign=campaign)
+    image = materials[1].image
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 100, 100, 50, 50
+    image.save()
+    assert campaign_kit_current(campaign=campaign).fingerprint != first.fingerprint

@@ -295,3 +295,46 @@ def test_preview_with_unsaved_changes_renders_without_counting(rf, campaign, edi
     html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
     assert "Título en revisión" in html
     assert "data-campaign-beacon" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/c/visto/{huge}/", "/c/visto/{huge}.gif", "/c/material/{huge}/descargar/", "/c/{huge}/kit.zip"],
+)
+def test_ids_too_long_for_the_database_are_404(client, campaign, path):
+    """An id longer than any database integer is a 404, not an OverflowError (500) on SQLite."""
+    send = client.post if "visto" in path else client.get
+    assert send(path.format(huge="9" * 24), HTTP_USER_AGENT=BROWSER).status_code == 404
+
+
+def test_a_lost_social_card_image_is_a_404_and_the_page_still_renders(client, campaign):
+    """A social card whose upload was lost answers 404 in every size; the page and the kit still work."""
+    from django.core.files.storage import default_storage
+
+    card = add_material(campaign, kind=MaterialKind.SOCIAL_CARD, title="Tarjeta", image=make_image())
+    add_material(campaign, title="Cartel")
+    default_storage.delete(card.image.file.name)
+    assert client.get(f"/c/material/{card.pk}/descargar/?tamano=1080x1080", HTTP_USER_AGENT=BROWSER).status_code == 404
+    assert client.get(f"/c/{campaign.pk}/kit.zip", HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert client.get(campaign.url).status_code == 200
+
+
+def test_a_lost_hero_image_does_not_break_the_page(client, campaign):
+    """A hero image whose file was lost leaves the link preview without image instead of a 500."""
+    from django.core.files.storage import default_storage
+
+    campaign.hero_image = make_image(size=(1600, 900))
+    campaign.save()
+    default_storage.delete(campaign.hero_image.file.name)
+    response = client.get(campaign.url)
+    assert response.status_code == 200
+    assert 'property="og:image"' not in response.text
+
+
+def test_open_to_print_never_shows_an_uploaded_html_file_in_the_browser(client, campaign):
+    """A document that could run scripts (HTML) is sent as a download, not rendered on the site's origin."""
+    page = make_document(content=b"<script>alert(1)</script>", name="pagina.html")
+    material = add_material(campaign, title="Pagina", document=page)
+    response = client.get(f"/c/material/{material.pk}/abrir/", HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
