@@ -60,12 +60,4 @@
 
   // Filters: ticking a box or a radio button applies it at once. The municipality list waits
   // for "Aplicar filtros", so moving through it with the keyboard does not reload the page.
-  document.querySelectorAll("form[data-campaign-filters]").forEach(function (form) {
-    form.addEventListener("change", function (event) {
-      var type = event.target.type;
-      if (type === "checkbox" || type === "radio") {
-        form.requestSubmit ? form.requestSubmit() : form.submit();
-      }
-    });
-  });
 })();

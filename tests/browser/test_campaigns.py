@@ -63,7 +63,7 @@ def test_municipality_filter_with_and_without_javascript(browser, browser_contex
     expect(results).to_contain_text("Sextorsión: no pagues, pide ayuda")
     expect(results).to_contain_text("No lo compartas: repórtalo")
     expect(results).not_to_contain_text("Cuéntalo a alguien de confianza")
-    expect(page.get_by_role("status").first).to_contain_text("Puerto Vallarta")
+    expect(page.locator("[data-filter-count]")).to_contain_text("Puerto Vallarta")
     context.close()
 
 

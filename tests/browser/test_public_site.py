@@ -39,13 +39,19 @@ def test_library_filters_with_and_without_javascript(browser, live_url, javascri
     page = context.new_page()
     page.goto(f"{live_url}/guias/")
     total_before = page.locator(".library__results .card").count()
-    page.get_by_label(re.compile(r"^Policías")).check()
+    police = page.get_by_label(re.compile(r"^Policías"))
+    police.check()
     if not javascript:
         page.get_by_role("button", name="Aplicar filtros").click()
-    page.wait_for_url(re.compile(r"publico=policias"))
+    expect(page).to_have_url(re.compile(r"publico=policias"))
     cards = page.locator(".library__results .card")
+    expect(cards).not_to_have_count(total_before)
     assert 0 < cards.count() < total_before
     expect(page.get_by_label(re.compile(r"^Policías"))).to_be_checked()
+    if javascript:
+        # Updated in place: the reader stays on the option they ticked, and is told the new count.
+        expect(police).to_be_focused()
+        expect(page.locator("[data-filter-announcer]")).to_have_text(re.compile(rf"^{cards.count()} guías?$"))
     context.close()
 
 

@@ -159,6 +159,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to releases.w
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor to gravatar
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "png", "webp": "webp"}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are served from the site's own origin: never HTML, SVG or scripts that a browser would run.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "csv", "txt", "zip", "png", "jpg", "jpeg"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

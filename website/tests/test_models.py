@@ -191,3 +191,26 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("audiences", response.context["form"].errors)
         self.assertFalse(GuidePage.objects.filter(slug_es="sin-publico").exists())
+
+
+@pytest.mark.parametrize("name", ["pagina.html", "imagen.svg", "codigo.js"])
+def test_documents_that_a_browser_would_run_are_refused(db, name):
+    """Editors cannot upload HTML, SVG or script files as documents (they are served from our origin)."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents.models import Document
+
+    document = Document(title="Archivo", file=SimpleUploadedFile(name, b"<script>alert(1)</script>"))
+    with pytest.raises(ValidationError):
+        document.full_clean()
+
+
+def test_pdf_documents_are_accepted(db):
+    """A PDF passes the document extension check."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents.models import Document
+
+    document = Document(title="Cartel", file=SimpleUploadedFile("cartel.pdf", b"%PDF-1.4"))
+    document.full_clean(exclude=["collection"])
