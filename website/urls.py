@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
     path("health/live/", views.liveness, name="health-live"),
     path("health/ready/", views.readiness, name="health-ready"),
     path("i/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),

@@ -4,7 +4,7 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -32,6 +32,23 @@ def search(request):
         "website/search.html",
         {"search_query": query, "results": results_page, "total": total, "page_title": _("Buscar")},
     )
+
+
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/django-admin/",
+    "/cuenta/",
+    "/en/cuenta/",
+    "/mi-aprendizaje/",
+    "/en/mi-aprendizaje/",
+    "/c/",
+]
+
+
+def robots_txt(request):
+    """Search engines may index public material, never accounts, the admin or counting URLs."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -504,3 +504,12 @@ def test_language_switch_keeps_the_library_filters(site_tree, client):
     response = client.get(site_tree["library"].url + "?publico=familias&edad=secundaria")
     html = response.content.decode()
     assert 'href="/en/guides/?publico=familias&amp;edad=secundaria"' in html
+
+
+def test_robots_txt_keeps_accounts_and_admin_out_of_search_engines(client, db):
+    """robots.txt disallows the admin, learner accounts and counting URLs, and sets no cookie."""
+    response = client.get("/robots.txt")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Disallow: /admin/" in body and "Disallow: /cuenta/" in body and "Disallow: /c/" in body
+    assert not response.cookies
