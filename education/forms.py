@@ -18,6 +18,7 @@ PASSWORD_NEEDED_FOR_EMAIL = _("Escribe tu contraseña actual para cambiar tu cor
 DELETE_CONFIRMATION_REQUIRED = _("Marca la casilla para confirmar que quieres eliminar tu cuenta.")
 EMAIL_MAX_LENGTH = 150  # it is also the username, whose column holds 150 characters
 CODE_MAX_LENGTH = 40
+VERIFY_CODE_EMPTY = _("Escribe el código con sus letras y números, tal como aparece en la constancia.")
 
 
 def _email_field(**kwargs):
@@ -159,3 +160,9 @@ class VerifyForm(forms.Form):
         help_text=_("Está impreso en la constancia, debajo del folio. Por ejemplo: ABCD-EFGH-JKMN-PQRS."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
+
+    def clean_codigo(self):
+        code = self.cleaned_data["codigo"]
+        if not normalize_code(code):
+            raise forms.ValidationError(VERIFY_CODE_EMPTY, code="empty")
+        return code

@@ -215,3 +215,12 @@ def test_hours_are_written_the_spanish_way(certificate):
     for hours, expected in ((Decimal("10.0"), "duración de 10 horas"), (Decimal("1.5"), "duración de 1,5 horas")):
         certificate.hours = hours
         assert expected in pdf_text(certificate_pdf(certificate, verification_url="https://example.org/v/"))
+
+
+def test_a_code_without_letters_or_numbers_says_what_to_type(client, db):
+    """Typing only dashes in the verification form shows a clear message instead of an empty form."""
+    from education.forms import VERIFY_CODE_EMPTY
+
+    response = client.get("/verificar/", {"codigo": "---"})
+    assert response.status_code == 200
+    assert str(VERIFY_CODE_EMPTY) in response.content.decode()
