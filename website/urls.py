@@ -19,6 +19,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documentos/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    re_path(r"^es/(?P<rest>.*)$", views.spanish_prefix_redirect),
     path("health/live/", views.liveness, name="health-live"),
     path("health/ready/", views.readiness, name="health-ready"),
     path("i/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),

@@ -4,7 +4,7 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -49,6 +49,13 @@ def robots_txt(request):
     """Search engines may index public material, never accounts, the admin or counting URLs."""
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def spanish_prefix_redirect(request, rest: str = ""):
+    """Spanish lives at / without a prefix; a typed or old /es/ address goes there."""
+    query = request.META.get("QUERY_STRING", "")
+    # Leading slashes would make "//other.host": always stay on this site.
+    return HttpResponsePermanentRedirect(f"/{rest.lstrip('/')}" + (f"?{query}" if query else ""))
 
 
 @never_cache

@@ -513,3 +513,17 @@ def test_robots_txt_keeps_accounts_and_admin_out_of_search_engines(client, db):
     assert response.status_code == 200
     assert "Disallow: /admin/" in body and "Disallow: /cuenta/" in body and "Disallow: /c/" in body
     assert not response.cookies
+
+
+def test_an_es_prefix_redirects_to_the_unprefixed_spanish_address(client, db):
+    """/es/guias/?tema=grooming redirects permanently to /guias/?tema=grooming."""
+    response = client.get("/es/guias/", {"tema": "grooming"})
+    assert response.status_code == 301
+    assert response["Location"] == "/guias/?tema=grooming"
+
+
+def test_the_es_prefix_redirect_never_leaves_the_site(client, db):
+    """/es//other.host/ stays on this site (no protocol-relative open redirect)."""
+    response = client.get("/es//other.example/")
+    assert response.status_code == 301
+    assert response["Location"] == "/other.example/"
