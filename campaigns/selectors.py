@@ -249,14 +249,19 @@ class CampaignDetails:
     og_image_alt: str = ""
 
 
-def campaign_materials(*, campaign: CampaignPage) -> list[MaterialEntry]:
-    """The campaign's public materials with their counted download links."""
+def campaign_public_materials(*, campaign: CampaignPage) -> list[CampaignMaterial]:
+    """The campaign's materials anyone may download (and that go in its kit), in the editors' order."""
     materials = campaign.materials.select_related("document__collection", "image").order_by("sort_order", "pk")
     restricted = restricted_collection_paths()
+    return [material for material in materials if material.is_available_among(restricted)]
+
+
+def campaign_materials(*, campaign: CampaignPage) -> list[MaterialEntry]:
+    """The campaign's public materials with their counted download links."""
     entries = []
-    for material in materials:
+    for material in campaign_public_materials(campaign=campaign):
         # In a preview, materials added since the last save have no address yet.
-        if material.pk is None or not material.is_available_among(restricted):
+        if material.pk is None:
             continue
         download_url = reverse("campaigns:material-download", args=[material.pk])
         entries.append(

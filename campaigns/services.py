@@ -30,7 +30,8 @@ from .models import (
     MaterialDailyCount,
     MaterialKind,
 )
-from .models.materials import SOCIAL_RENDITIONS, restricted_collection_paths
+from .models.materials import SOCIAL_RENDITIONS
+from .selectors import campaign_public_materials
 
 logger = logging.getLogger(__name__)
 
@@ -140,13 +141,6 @@ SPOOL_MAX_BYTES = 16 * 1024 * 1024
 FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
 
-def kit_materials(*, campaign: CampaignPage) -> list[CampaignMaterial]:
-    """The campaign's materials that go in its public kit, in the editors' order."""
-    materials = campaign.materials.select_related("document__collection", "image").order_by("sort_order", "pk")
-    restricted = restricted_collection_paths()
-    return [material for material in materials if material.is_available_among(restricted)]
-
-
 def campaign_kit_fingerprint(*, campaign: CampaignPage, materials: list[CampaignMaterial]) -> str:
     """A hash of everything the kit is made from: which materials, their words and their files.
 
@@ -178,7 +172,7 @@ def campaign_kit_fingerprint(*, campaign: CampaignPage, materials: list[Campaign
 
 def campaign_kit_current(*, campaign: CampaignPage) -> CampaignKit | None:
     """The campaign's up-to-date kit, rebuilt first if its materials changed; None without materials."""
-    materials = kit_materials(campaign=campaign)
+    materials = campaign_public_materials(campaign=campaign)
     if not materials:
         return None
     kit = CampaignKit.objects.filter(campaign=campaign).first()
@@ -196,7 +190,7 @@ def campaign_kit_build(*, campaign: CampaignPage, force: bool = False) -> Campai
     Concurrent builds of one campaign wait for each other on the kit's row. A campaign with
     no materials has no kit.
     """
-    materials = kit_materials(campaign=campaign)
+    materials = campaign_public_materials(campaign=campaign)
     if not materials:
         _kit_delete(campaign=campaign)
         return None

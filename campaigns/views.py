@@ -19,8 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from wagtail.images.models import SourceImageIOError
 
-from .models import CampaignMaterial, CampaignPage
+from .models import CampaignMaterial
 from .models.materials import SOCIAL_RENDITIONS
+from .selectors import campaign_list
 from .services import (
     campaign_kit_current,
     campaign_kit_download_count,
@@ -63,17 +64,13 @@ def _count_safely(count, **kwargs) -> None:
         logger.exception("Campaign reach counting failed (%s)", count.__name__)
 
 
-def _live_campaign_ids():
-    return CampaignPage.objects.live().public().values("pk")
-
-
 @csrf_exempt  # a cookie-less beacon: there is no session to forge requests for
 @never_cache
 @require_http_methods(["GET", "POST"])
 def view_beacon(request, campaign_id: int, image: bool = False):
     """Count one view of a campaign page: a POST from campaigns.js (navigator.sendBeacon), or the
     1×1 image in <noscript> for browsers without JavaScript."""
-    if not CampaignPage.objects.live().public().filter(pk=campaign_id).exists():
+    if not campaign_list().filter(pk=campaign_id).exists():
         raise Http404
     if _countable(request):
         _count_safely(campaign_view_count, campaign_id=campaign_id)
@@ -86,7 +83,7 @@ def _public_material(material_id: int) -> CampaignMaterial:
     material = get_object_or_404(
         CampaignMaterial.objects.select_related("document__collection", "image"),
         pk=material_id,
-        campaign__in=_live_campaign_ids(),
+        campaign__in=campaign_list().values("pk"),
     )
     if not material.is_available:
         raise Http404
@@ -150,7 +147,7 @@ def material_open(request, material_id: int):
 @require_GET
 def kit_download(request, campaign_id: int):
     """Count one download of the campaign's kit and send the ZIP (rebuilt first if stale)."""
-    campaign = get_object_or_404(CampaignPage.objects.live().public(), pk=campaign_id)
+    campaign = get_object_or_404(campaign_list(), pk=campaign_id)
     kit = campaign_kit_current(campaign=campaign)
     if kit is None:
         raise Http404

@@ -125,10 +125,6 @@ def quiz_questions(quiz) -> list[QuizQuestion]:
     ]
 
 
-def quiz_question_count(quiz) -> int:
-    return sum(1 for child in quiz or [] if child.block_type == "question")
-
-
 def answers_from_post(data) -> dict[str, list[str]]:
     """Answers from a submitted quiz form: {question id: [choice keys]}. Nothing here is trusted."""
     answers = {}

@@ -17,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
 from campaigns.models import CampaignPage
-from campaigns.services import campaign_kit_build, campaign_kit_current, kit_materials
+from campaigns.selectors import campaign_public_materials
+from campaigns.services import campaign_kit_build, campaign_kit_current
 
 
 class Command(BaseCommand):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         campaigns = CampaignPage.objects.live().order_by("pk")
         if campaign:
             campaigns = campaigns.filter(pk=campaign)
-        campaigns = [c for c in campaigns if kit_materials(campaign=c)]
+        campaigns = [c for c in campaigns if campaign_public_materials(campaign=c)]
         if not campaigns:
             raise CommandError("No hay campañas publicadas con materiales. Ejecuta antes `load_demo_content`.")
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         total_size = 0
         for page in campaigns:
             if cold:
-                for material in kit_materials(campaign=page):
+                for material in campaign_public_materials(campaign=page):
                     if material.has_social_sizes:
                         material.image.renditions.all().delete()
             started = time.perf_counter()
