@@ -27,6 +27,6 @@ def spanish_by_default():
 @pytest.fixture
 def site_tree(db):
     """A minimal published site: home, help page with channels, guide library, site settings."""
-    from website.factories import build_site_tree
+    from education.factories import build_site_tree
 
     return build_site_tree()

@@ -5,10 +5,20 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from wagtail.models import Page, Site
+
 import factory
 import wagtail_factories
 
-from website.factories import MunicipalityFactory, TopicFactory
+from website.factories import (
+    HelpChannelFactory,
+    HelpPageFactory,
+    HomePageFactory,
+    MunicipalityFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+from website.models import SiteSettings
 
 from .models import (
     CourseIndexPage,
@@ -178,3 +188,33 @@ class LearnerFactory(factory.django.DjangoModelFactory):
                 institution=kwargs.get("institution"),
                 privacy_accepted_at=timezone.now(),
             )
+
+
+def build_site_tree():
+    """Home (as the default site's root), help page, privacy page, guide library, site settings and
+    three help channels (one hidden). It lives here because it includes the guide library.
+
+    Returns a simple namespace-like dict of the pieces.
+    """
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Prueba"}
+    )
+    help_page = HelpPageFactory(parent=home)
+    privacy = StandardPageFactory(
+        parent=home, title="Aviso de privacidad", title_en="Privacy notice", slug="aviso", slug_en="privacy"
+    )
+    library = GuideIndexPageFactory(parent=home)
+    home.guide_library = library
+    home.save()
+    settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_obj.help_page = help_page
+    settings_obj.privacy_page = privacy
+    settings_obj.save()
+    channels = [
+        HelpChannelFactory(key="911", name_es="911 Emergencias", phone="911", is_emergency=True, is_anonymous=False),
+        HelpChannelFactory(key="te-protejo", name_es="Te Protejo México", sort_order=1),
+        HelpChannelFactory(key="oculto", name_es="Canal sin verificar", live=False, sort_order=2),
+    ]
+    return {"root": root, "home": home, "help": help_page, "privacy": privacy, "library": library, "channels": channels}

@@ -1,12 +1,10 @@
 """Factories for tests and benchmarks (not for demo content: that lives in website/demo/)."""
 
-from wagtail.models import Page, Site
-
 import factory
 import factory.random
 import wagtail_factories
 
-from .models import HelpChannel, HelpPage, HomePage, Municipality, SiteSettings, StandardPage, Topic
+from .models import HelpChannel, HelpPage, HomePage, Municipality, StandardPage, Topic
 
 factory.random.reseed_random("protege-en-linea")
 
@@ -78,34 +76,3 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"pagina-{n}")
     slug_en = factory.Sequence(lambda n: f"page-{n}")
     intro = "Una página de contenido."
-
-
-def build_site_tree():
-    """Home (as the default site's root), help page, a privacy page and three help channels.
-
-    Returns a simple namespace-like dict of the pieces.
-    """
-    from education.factories import GuideIndexPageFactory
-
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Prueba"}
-    )
-    help_page = HelpPageFactory(parent=home)
-    privacy = StandardPageFactory(
-        parent=home, title="Aviso de privacidad", title_en="Privacy notice", slug="aviso", slug_en="privacy"
-    )
-    library = GuideIndexPageFactory(parent=home)
-    home.guide_library = library
-    home.save()
-    settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings_obj.help_page = help_page
-    settings_obj.privacy_page = privacy
-    settings_obj.save()
-    channels = [
-        HelpChannelFactory(key="911", name_es="911 Emergencias", phone="911", is_emergency=True, is_anonymous=False),
-        HelpChannelFactory(key="te-protejo", name_es="Te Protejo México", sort_order=1),
-        HelpChannelFactory(key="oculto", name_es="Canal sin verificar", live=False, sort_order=2),
-    ]
-    return {"root": root, "home": home, "help": help_page, "privacy": privacy, "library": library, "channels": channels}

@@ -71,7 +71,7 @@ def readiness(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:
+    except Exception:  # any database failure means "not ready", whatever its kind
         logger.warning("Readiness check failed: database unreachable", exc_info=True)
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

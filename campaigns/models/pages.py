@@ -261,9 +261,6 @@ class CampaignPage(Page):
         """The image for link previews (Open Graph): the social image, else the hero image."""
         return self.social_image or self.hero_image
 
-    def get_audience_labels(self) -> list[str]:
-        return [Audience(value).label for value in self.audiences if value in Audience.values]
-
     def get_context(self, request, *args, **kwargs):
         from campaigns.selectors import campaign_page_details
 

@@ -99,12 +99,6 @@ class GuidePage(Page):
         self.reading_minutes = reading_minutes_for(self.body)
         super().save(*args, **kwargs)
 
-    def get_audience_labels(self):
-        return [Audience(value).label for value in self.audiences if value in Audience.values]
-
-    def get_age_band_labels(self):
-        return [AgeBand(value).label for value in self.age_bands if value in AgeBand.values]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_guides"] = live_pages_in_order(

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from education.factories import GuidePageFactory
+from education.factories import GuidePageFactory, build_site_tree
 from education.selectors import guide_library
 from website.facets import MAX_VALUES_PER_PARAM
-from website.factories import TopicFactory, build_site_tree
+from website.factories import TopicFactory
 from website.vocabularies import AgeBand, Audience
 
 GUIDES = {

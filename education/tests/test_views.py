@@ -5,9 +5,9 @@ from django.utils import translation
 
 from bs4 import BeautifulSoup
 
-from education.factories import GuidePageFactory
+from education.factories import GuidePageFactory, build_site_tree
 from education.models import GuideRelatedLink
-from website.factories import TopicFactory, build_site_tree
+from website.factories import TopicFactory
 
 SOURCES = [
     {"type": "source", "value": {"label": "UNICEF, Guía de seguridad en línea", "url": "https://www.unicef.org/guia"}},

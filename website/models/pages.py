@@ -107,7 +107,7 @@ class StandardPage(Page):
 
 
 class HelpPage(Page):
-    """ "Pide ayuda / Denunciar": where to report and get help. The channels come from the
+    """The "Pide ayuda / Denunciar" page: where to report and get help. The channels come from the
     "Canales de ayuda" snippets, emergencies first, in the order editors give them."""
 
     intro = RichTextField(_("introducción"), features=RICH_TEXT_FEATURES, blank=True)

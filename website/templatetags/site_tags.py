@@ -59,6 +59,12 @@ def audience_label(value):
 
 
 @register.filter
+def audience_labels(values):
+    """The labels of a list of audiences, joined for a sentence: "Familias, Docentes"."""
+    return ", ".join(str(audience_label(value)) for value in values or [] if value in Audience.values)
+
+
+@register.filter
 def age_band_label(value):
     return AgeBand(value).label if value in AgeBand.values else ""
 

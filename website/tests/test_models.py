@@ -6,10 +6,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from education.factories import GuidePageFactory
+from education.factories import GuidePageFactory, build_site_tree
 from education.models import GuideIndexPage, GuidePage
 from website.blocks import RICH_TEXT_FEATURES
-from website.factories import HelpChannelFactory, TopicFactory, build_site_tree
+from website.factories import HelpChannelFactory, TopicFactory
 from website.models import HelpChannel, HelpPage, HomePage, StandardPage
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -20,9 +20,9 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 from bs4 import BeautifulSoup
 
-from education.factories import GuidePageFactory
+from education.factories import GuidePageFactory, build_site_tree
 from website import views
-from website.factories import HelpChannelFactory, StandardPageFactory, build_site_tree
+from website.factories import HelpChannelFactory, StandardPageFactory
 from website.models import SiteSettings
 
 LANGUAGES = ("es", "en")
