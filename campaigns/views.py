@@ -121,26 +121,26 @@ def _material_response(request, material: CampaignMaterial, *, as_attachment: bo
     )
 
 
+def _material_counted(request, material_id: int, *, as_attachment: bool):
+    material = _public_material(material_id)
+    response = _material_response(request, material, as_attachment=as_attachment)
+    if _countable(request):
+        _count_safely(material_download_count, material=material)
+    return response
+
+
 @never_cache
 @require_GET
 def material_download(request, material_id: int):
     """Count one download of a material and send its file (or one of its social sizes)."""
-    material = _public_material(material_id)
-    response = _material_response(request, material, as_attachment=True)
-    if _countable(request):
-        _count_safely(material_download_count, material=material)
-    return response
+    return _material_counted(request, material_id, as_attachment=True)
 
 
 @never_cache
 @require_GET
 def material_open(request, material_id: int):
     """Count one opening of a material to print it, and show it in the browser."""
-    material = _public_material(material_id)
-    response = _material_response(request, material, as_attachment=False)
-    if _countable(request):
-        _count_safely(material_download_count, material=material)
-    return response
+    return _material_counted(request, material_id, as_attachment=False)
 
 
 @never_cache
